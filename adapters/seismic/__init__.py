@@ -1,0 +1,1 @@
+"""Seismic adapter (placeholder until the adapter lands)."""
