@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import import_module
 from importlib.metadata import entry_points
 
 from adapters.base import Adapter
@@ -31,3 +32,16 @@ def load_adapter(name: str) -> Adapter:
     if not isinstance(adapter, Adapter):
         raise TypeError(f"entry point {name!r} does not give an adapters.base.Adapter")
     return adapter
+
+
+def import_path(adapter: Adapter) -> str:
+    """``module:Class`` of an adapter, so another process can build the same adapter."""
+    cls = type(adapter)
+    return f"{cls.__module__}:{cls.__qualname__}"
+
+
+@cache
+def adapter_from_import_path(path: str) -> Adapter:
+    """Instantiate the adapter class at ``module:Class`` (once per process)."""
+    module_name, _, class_name = path.partition(":")
+    return getattr(import_module(module_name), class_name)()

@@ -1,0 +1,166 @@
+"""SQL over a node: an in-memory DuckDB per process, one view per dataset version.
+
+Each dataset is the view ``<node>.<dataset>`` over the Parquet files of one whole Delta version.
+Older versions are reachable with ``--version`` / ``--as-of`` or, in SQL, Delta's own syntax:
+``FROM nied.waveforms VERSION AS OF 3`` or ``TIMESTAMP AS OF '2026-11-25 10:00:00'``.
+Once the views exist the connection is sandboxed: no file access outside the node's tables,
+no extension installs, configuration locked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+from catalog.errors import QueryError, UnknownDatasetError
+from catalog.store import TABLES_DIR, NodeStore
+
+TIME_TRAVEL_WORDS = ("VERSION", "TIMESTAMP")
+RESULT_BATCH_ROWS = 65_536
+
+
+def quote(identifier: str) -> str:
+    """Quote an SQL identifier for DuckDB."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+class QueryEngine:
+    """Run read-only SQL against one node's datasets."""
+
+    def __init__(self, store: NodeStore, *, memory_limit: str | None = None,
+                 threads: int | None = None) -> None:
+        self.store = store
+        self._connection = duckdb.connect(":memory:")
+        self._memory_limit = memory_limit
+        self._threads = threads
+        self._views: set[str] = set()
+        self._sandboxed = False
+
+    def close(self) -> None:
+        """Release the DuckDB connection."""
+        self._connection.close()
+
+    def execute(self, sql: str, *, version: int | None = None,
+                as_of: datetime | None = None) -> pa.RecordBatchReader:
+        """Run ``sql`` and stream its result as Arrow record batches.
+
+        ``version`` / ``as_of`` pin every dataset the query names to that version or time.
+        """
+        sql = self._prepare(sql, version, as_of)
+        self._sandbox()
+        try:
+            return self._connection.sql(sql).to_arrow_reader(RESULT_BATCH_ROWS)
+        except duckdb.ParserException as error:
+            raise QueryError(f"SQL syntax error: {_first_line(error)}") from None
+        except duckdb.CatalogException as error:
+            raise QueryError(f"{_first_line(error)} Datasets on this node: "
+                             f"{self.dataset_list()}") from None
+        except duckdb.PermissionException as error:
+            raise QueryError(f"refused: {_first_line(error)}") from None
+        except duckdb.Error as error:
+            raise QueryError(_first_line(error)) from None
+
+    def arrow(self, sql: str, **kwargs) -> pa.Table:
+        """Run ``sql`` and return the whole result as an Arrow table."""
+        return self.execute(sql, **kwargs).read_all()
+
+    def dataset_list(self) -> str:
+        """The node's datasets as the SQL names a user types."""
+        names = self.store.dataset_names()
+        return ", ".join(f"{self.store.name}.{name}" for name in names) or "none yet"
+
+    # ---------------------------------------------------------------------- internals
+
+    def _prepare(self, sql: str, version: int | None, as_of: datetime | None) -> str:
+        """Create the views ``sql`` needs and return the SQL to run."""
+        schema = self.store.name
+        self._connection.execute(f"CREATE SCHEMA IF NOT EXISTS {quote(schema)}")
+        if version is None and as_of is None and not _mentions_time_travel(sql):
+            for dataset in self.store.dataset_names():
+                self._view(dataset, dataset)
+            return sql
+        try:
+            tree = sqlglot.parse_one(sql, read="duckdb")
+        except sqlglot.errors.ParseError as error:
+            raise QueryError(f"SQL syntax error: {error.errors[0]['description']} "
+                             f"(line {error.errors[0]['line']}, column {error.errors[0]['col']})"
+                             ) from None
+        for table in tree.find_all(exp.Table):
+            if table.db != schema:
+                continue
+            pin = table.args.get("version")
+            table_version, table_as_of = version, as_of
+            if pin is not None:
+                table_version, table_as_of = _pin(pin, table.name)
+                table.set("version", None)
+            if table_version is None and table_as_of is None:
+                self._view(table.name, table.name)
+                continue
+            number = self.store.table(table.name, table_version, table_as_of).version()
+            view = f"{table.name}@v{number}"
+            self._view(view, table.name, number)
+            table.set("this", exp.to_identifier(view, quoted=True))
+        return tree.sql(dialect="duckdb")
+
+    def _view(self, view: str, dataset: str, version: int | None = None) -> None:
+        if view in self._views:
+            return
+        try:
+            _, files, schema = self.store.version_files(dataset, version)
+        except UnknownDatasetError as error:
+            raise QueryError(str(error)) from None
+        name = f"{quote(self.store.name)}.{quote(view)}"
+        if files:
+            listing = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+            self._connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({listing})")
+        else:
+            empty = f"__empty_{len(self._views)}"
+            self._connection.register(empty, schema.empty_table())
+            self._connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {quote(empty)}")
+        self._views.add(view)
+
+    def _sandbox(self) -> None:
+        """Forbid file access outside the node's tables and lock the configuration."""
+        if self._sandboxed:
+            return
+        connection = self._connection
+        tables = str(self.store.dir / TABLES_DIR) + "/"
+        connection.execute("SET allowed_directories = [?]", [tables])
+        if self._memory_limit:
+            connection.execute(f"SET memory_limit = '{self._memory_limit}'")
+        if self._threads:
+            connection.execute(f"SET threads = {int(self._threads)}")
+        connection.execute("SET enable_external_access = false")
+        connection.execute("SET autoinstall_known_extensions = false")
+        connection.execute("SET autoload_known_extensions = false")
+        connection.execute("SET lock_configuration = true")
+        self._sandboxed = True
+
+
+def _mentions_time_travel(sql: str) -> bool:
+    upper = sql.upper()
+    return " AS OF" in upper and any(word in upper for word in TIME_TRAVEL_WORDS)
+
+
+def _pin(version: exp.Version, dataset: str) -> tuple[int | None, datetime | None]:
+    """Turn ``VERSION AS OF n`` / ``TIMESTAMP AS OF 't'`` into a version number or a time."""
+    kind = version.name.upper()
+    value = version.expression
+    if kind == "VERSION" and isinstance(value, exp.Literal) and not value.is_string:
+        return int(value.this), None
+    if kind == "TIMESTAMP" and isinstance(value, exp.Literal):
+        try:
+            moment = datetime.fromisoformat(value.this)
+        except ValueError:
+            raise QueryError(f"{dataset}: TIMESTAMP AS OF needs an ISO time, not {value.this!r}"
+                             ) from None
+        return None, moment if moment.tzinfo else moment.astimezone()
+    raise QueryError(f"{dataset}: use VERSION AS OF <number> or TIMESTAMP AS OF '<ISO time>'")
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
