@@ -242,6 +242,14 @@ class Bookkeeping:
                 (utc_now(), status, run_id),
             )
 
+    def close_stale_runs(self) -> int:
+        """Mark runs left 'running' by a killed process as interrupted. Call under the lock."""
+        with self.transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE harvest_runs SET status = 'interrupted' WHERE status = 'running'"
+            )
+            return cursor.rowcount
+
     def datasets(self) -> list[dict]:
         """Every dataset registered on the node."""
         return self.rows("SELECT * FROM datasets ORDER BY name")

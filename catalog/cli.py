@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 NodeOption = Annotated[Path, typer.Option(
     "--node", "-n", envvar="FEDCAT_NODE", help="Node directory (or set FEDCAT_NODE).")]

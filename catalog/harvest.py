@@ -24,8 +24,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from adapters.base import Adapter
-from adapters.registry import import_path, load_adapter
+from adapters.registry import UnknownAdapterError, import_path, load_adapter
 from catalog.bookkeeping import FailedFile, HarvestedFile, RunSummary
+from catalog.errors import UsageError
 from catalog.parse_worker import (
     ParseOutcome,
     ParseTask,
@@ -68,12 +69,17 @@ def harvest(store: NodeStore, adapter: str | Adapter, url: str, *, workers: int 
             prune: bool = False, progress: Progress | None = None) -> HarvestReport:
     """Harvest every file under ``url`` into ``store`` with ``adapter`` (an instance or the
     name it is registered under)."""
-    adapter = load_adapter(adapter) if isinstance(adapter, str) else adapter
+    if isinstance(adapter, str):
+        try:
+            adapter = load_adapter(adapter)
+        except UnknownAdapterError as error:
+            raise UsageError(str(error)) from None
     source = Source(url)
     entries = [entry for entry in source.discover() if not adapter.ignores(entry.relative)]
     workers = workers or default_workers()
     with store.write_lock():
         store.clean_up_interrupted_writes()
+        store.bookkeeping.close_stale_runs()
         run_id = store.bookkeeping.start_run(adapter.name, adapter.version, url)
         scratch = store.staging_dir(run_id)
         try:
@@ -174,8 +180,15 @@ def _parse_phase(adapter_path: str, candidates: list[_Candidate], scratch: Path,
                 yield future.result()
                 progress("parsing", done, len(tasks))
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, mid-file (Python 3.14 names this ``terminate_workers()``)."""
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _commit_phase(store: NodeStore, adapter: Adapter, parsed: list[ParseOutcome],

@@ -57,8 +57,7 @@ class QueryEngine:
         except duckdb.ParserException as error:
             raise QueryError(f"SQL syntax error: {_first_line(error)}") from None
         except duckdb.CatalogException as error:
-            raise QueryError(f"{_first_line(error)} Datasets on this node: "
-                             f"{self.dataset_list()}") from None
+            raise QueryError(self._explain_unknown_table(sql) or _first_line(error)) from None
         except duckdb.PermissionException as error:
             raise QueryError(f"refused: {_first_line(error)}") from None
         except duckdb.Error as error:
@@ -74,6 +73,22 @@ class QueryEngine:
         return ", ".join(f"{self.store.name}.{name}" for name in names) or "none yet"
 
     # ---------------------------------------------------------------------- internals
+
+    def _explain_unknown_table(self, sql: str) -> str | None:
+        """Name the tables of ``sql`` that are no dataset of this node, if any."""
+        try:
+            tree = sqlglot.parse_one(sql, read="duckdb")
+        except sqlglot.errors.ParseError:
+            return None
+        known = set(self.store.dataset_names())
+        named_queries = {cte.alias for cte in tree.find_all(exp.CTE)}
+        unknown = [f"{t.db}.{t.name}" if t.db else t.name for t in tree.find_all(exp.Table)
+                   if (t.name not in known or t.db != self.store.name)
+                   and not (not t.db and t.name in named_queries)]
+        if not unknown:
+            return None
+        return (f"no dataset named {', '.join(sorted(set(unknown)))} on node "
+                f"{self.store.name!r}; datasets here: {self.dataset_list()}")
 
     def _prepare(self, sql: str, version: int | None, as_of: datetime | None) -> str:
         """Create the views ``sql`` needs and return the SQL to run."""

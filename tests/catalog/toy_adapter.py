@@ -1,11 +1,13 @@
 """A tiny adapter of a toy text format, to test the pipeline without any real format's cost.
 
 A toy file starts with the line ``#toy`` and holds ``station,value`` lines; a line ``!boom``
-makes the parser fail mid-file (after yielding a first batch), as a real parser might.
+makes the parser fail mid-file (after yielding a first batch), as a real parser might, and
+``!sleep N`` makes it pause (to interrupt a harvest mid-way).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pyarrow as pa
@@ -37,6 +39,9 @@ class ToyAdapter(Adapter):
     def parse(self, source: SourceContext) -> Iterator[tuple[str, pa.RecordBatch]]:
         rows = []
         for number, line in enumerate(source.path.read_text().splitlines()[1:], start=2):
+            if line.startswith("!sleep"):
+                time.sleep(float(line.split()[1]))
+                continue
             if line == "!boom":
                 yield "readings", pa.RecordBatch.from_pylist(rows, schema=READINGS.schema)
                 raise ParseError("boom", location=f"line {number}")
