@@ -198,9 +198,9 @@ class Bookkeeping:
         with self.transaction() as connection:
             for dataset in datasets:
                 connection.execute(
-                    "INSERT INTO datasets (name, adapter, access, description, status, created_at, "
-                    "updated_at) VALUES (:name, :adapter, :access, :description, :status, :now, :now) "
-                    "ON CONFLICT(name) DO UPDATE SET updated_at = :now",
+                    "INSERT INTO datasets (name, adapter, access, description, status, "
+                    "created_at, updated_at) VALUES (:name, :adapter, :access, :description, "
+                    ":status, :now, :now) ON CONFLICT(name) DO UPDATE SET updated_at = :now",
                     {**dataset, "now": now},
                 )
             for item in harvested:

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -22,7 +22,7 @@ TABLE_ROW_LIMIT = 200
 """Rows shown by ``--format table``; the rest are counted, not printed."""
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Formats every listing command offers."""
 
     table = "table"
@@ -134,7 +134,7 @@ def _flat_schema(schema: pa.Schema) -> pa.Schema:
 
 def _flatten(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
     columns = []
-    for column, field in zip(batch.columns, batch.schema):
+    for column, field in zip(batch.columns, batch.schema, strict=True):
         if pa.types.is_nested(field.type):
             column = pa.array([None if v is None else json.dumps(v, default=_json_value)
                                for v in column.to_pylist()], pa.string())

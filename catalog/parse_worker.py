@@ -105,7 +105,8 @@ def _spec(adapter: Adapter, dataset: str) -> DatasetSpec:
     try:
         return adapter.datasets[dataset]
     except KeyError:
-        raise TypeError(f"adapter {adapter.name!r} yielded undeclared dataset {dataset!r}") from None
+        raise TypeError(f"adapter {adapter.name!r} yielded undeclared dataset {dataset!r}"
+                        ) from None
 
 
 def _conform(batch: pa.RecordBatch, spec: DatasetSpec) -> pa.RecordBatch:

@@ -13,8 +13,6 @@ from datetime import datetime
 
 import duckdb
 import pyarrow as pa
-import sqlglot
-from sqlglot import exp
 
 from catalog.errors import QueryError, UnknownDatasetError
 from catalog.store import TABLES_DIR, NodeStore
@@ -76,50 +74,38 @@ class QueryEngine:
 
     def _explain_unknown_table(self, sql: str) -> str | None:
         """Name the tables of ``sql`` that are no dataset of this node, if any."""
-        try:
-            tree = sqlglot.parse_one(sql, read="duckdb")
-        except sqlglot.errors.ParseError:
-            return None
-        known = set(self.store.dataset_names())
-        named_queries = {cte.alias for cte in tree.find_all(exp.CTE)}
-        unknown = [f"{t.db}.{t.name}" if t.db else t.name for t in tree.find_all(exp.Table)
-                   if (t.name not in known or t.db != self.store.name)
-                   and not (not t.db and t.name in named_queries)]
+        from catalog.sql_text import unknown_tables
+
+        unknown = unknown_tables(sql, self.store.name, set(self.store.dataset_names()))
         if not unknown:
             return None
-        return (f"no dataset named {', '.join(sorted(set(unknown)))} on node "
-                f"{self.store.name!r}; datasets here: {self.dataset_list()}")
+        return (f"no dataset named {', '.join(unknown)} on node {self.store.name!r}; "
+                f"datasets here: {self.dataset_list()}")
 
     def _prepare(self, sql: str, version: int | None, as_of: datetime | None) -> str:
         """Create the views ``sql`` needs and return the SQL to run."""
-        schema = self.store.name
-        self._connection.execute(f"CREATE SCHEMA IF NOT EXISTS {quote(schema)}")
+        self._connection.execute(f"CREATE SCHEMA IF NOT EXISTS {quote(self.store.name)}")
         if version is None and as_of is None and not _mentions_time_travel(sql):
             for dataset in self.store.dataset_names():
                 self._view(dataset, dataset)
             return sql
+        from catalog.sql_text import pin_versions
+
+        return pin_versions(sql, self.store.name, version, as_of, self._view_of_version)
+
+    def _view_of_version(self, dataset: str, version: int | None, as_of: datetime | None
+                         ) -> str:
+        """Name of a view of ``dataset`` at a version or time (the latest when neither)."""
+        if version is None and as_of is None:
+            self._view(dataset, dataset)
+            return dataset
         try:
-            tree = sqlglot.parse_one(sql, read="duckdb")
-        except sqlglot.errors.ParseError as error:
-            raise QueryError(f"SQL syntax error: {error.errors[0]['description']} "
-                             f"(line {error.errors[0]['line']}, column {error.errors[0]['col']})"
-                             ) from None
-        for table in tree.find_all(exp.Table):
-            if table.db != schema:
-                continue
-            pin = table.args.get("version")
-            table_version, table_as_of = version, as_of
-            if pin is not None:
-                table_version, table_as_of = _pin(pin, table.name)
-                table.set("version", None)
-            if table_version is None and table_as_of is None:
-                self._view(table.name, table.name)
-                continue
-            number = self.store.table(table.name, table_version, table_as_of).version()
-            view = f"{table.name}@v{number}"
-            self._view(view, table.name, number)
-            table.set("this", exp.to_identifier(view, quoted=True))
-        return tree.sql(dialect="duckdb")
+            number = self.store.table(dataset, version, as_of).version()
+        except UnknownDatasetError as error:
+            raise QueryError(str(error)) from None
+        view = f"{dataset}@v{number}"
+        self._view(view, dataset, number)
+        return view
 
     def _view(self, view: str, dataset: str, version: int | None = None) -> None:
         if view in self._views:
@@ -159,22 +145,6 @@ class QueryEngine:
 def _mentions_time_travel(sql: str) -> bool:
     upper = sql.upper()
     return " AS OF" in upper and any(word in upper for word in TIME_TRAVEL_WORDS)
-
-
-def _pin(version: exp.Version, dataset: str) -> tuple[int | None, datetime | None]:
-    """Turn ``VERSION AS OF n`` / ``TIMESTAMP AS OF 't'`` into a version number or a time."""
-    kind = version.name.upper()
-    value = version.expression
-    if kind == "VERSION" and isinstance(value, exp.Literal) and not value.is_string:
-        return int(value.this), None
-    if kind == "TIMESTAMP" and isinstance(value, exp.Literal):
-        try:
-            moment = datetime.fromisoformat(value.this)
-        except ValueError:
-            raise QueryError(f"{dataset}: TIMESTAMP AS OF needs an ISO time, not {value.this!r}"
-                             ) from None
-        return None, moment if moment.tzinfo else moment.astimezone()
-    raise QueryError(f"{dataset}: use VERSION AS OF <number> or TIMESTAMP AS OF '<ISO time>'")
 
 
 def _first_line(error: Exception) -> str:

@@ -95,8 +95,9 @@ def test_datasets_and_errors_as_json(seismic_free_node):
 def test_versions_and_changes(seismic_free_node, toy_source):
     env = {"FEDCAT_NODE": str(seismic_free_node.dir)}
     write_toy(toy_source / "a.toy", [("AAA", 100.0)])
-    from catalog.harvest import harvest
     from toy_adapter import ToyAdapter
+
+    from catalog.harvest import harvest
 
     harvest(seismic_free_node, ToyAdapter(), str(toy_source), workers=1)
     history = json.loads(fedcat("versions", "readings", "--format", "json", env=env).stdout)
