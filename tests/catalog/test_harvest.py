@@ -44,7 +44,8 @@ def test_changed_file_replaces_exactly_its_rows(node, toy, toy_source):
     assert (report.summary.files_changed, report.summary.files_unchanged) == (1, 2)
     assert readings(node) == [("AAA", 1.0), ("AAA", 2.0), ("CCC", 5.0), ("BBB", 30.0)]
     changes = node.changes("readings", since=0)
-    kinds = sorted(zip(changes["_change_type"].to_pylist(), changes["value"].to_pylist(), strict=True))
+    kinds = sorted(zip(changes["_change_type"].to_pylist(), changes["value"].to_pylist(),
+                       strict=True))
     assert kinds == [("delete", 3.0), ("delete", 4.0), ("insert", 30.0)]
 
 
