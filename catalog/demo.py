@@ -28,13 +28,14 @@ DEMO_FILES = {
               "mseed/tests/data/BW.BGLD.__.EHE.D.2008.001.first_10_records"],
     "sac": ["sac/tests/data/LMOW.BHE.SAC"],
     "stationxml": ["stationxml/tests/data/IRIS_single_channel_with_response.xml",
-                   "stationxml/tests/data/full_random_stationxml.xml"],
+                   "stationxml/tests/data/F1_423_small.xml",
+                   "stationxml/tests/data/stationxml_IU.ANTO.30.LDO.xml"],
     "quakeml": ["quakeml/tests/data/neries_events.xml", "quakeml/tests/data/iris_events.xml"],
 }
 EXAMPLE_QUERIES = [
-    ("Strongest shaking per station (K-NET records carry pga_gal)",
-     "SELECT network, station, channel, format, npts, round(pga_gal, 3) AS pga_gal "
-     "FROM nied.waveforms ORDER BY pga_gal DESC NULLS LAST, station LIMIT 8"),
+    ("Traces per format, with the strongest shaking (K-NET records carry pga_gal)",
+     "SELECT format, count(*) AS traces, sum(npts) AS samples, max(pga_gal) AS pga_gal "
+     "FROM nied.waveforms GROUP BY format ORDER BY format"),
     ("Events per catalogue",
      "SELECT catalog, count(*) AS events, min(origin_time) AS first, "
      "max(magnitude) AS max_magnitude FROM nied.events GROUP BY catalog ORDER BY catalog"),

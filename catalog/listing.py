@@ -21,6 +21,5 @@ def dataset_rows(store: NodeStore) -> list[dict]:
             "access": info.get("access", "unknown"),
             "status": info.get("status", "unregistered"),
             "version": stats["version"],
-            "updated": info.get("updated_at"),
         })
     return rows

@@ -51,6 +51,9 @@ def write_result(batches: pa.RecordBatchReader, fmt: OutputFormat, output: Path 
 def write_records(records: list[dict], fmt: OutputFormat, output: Path | None,
                   console: Console, title: str | None = None) -> int:
     """Write plain Python records (bookkeeping listings) like a query result."""
+    if not records and fmt is OutputFormat.table and output is None:
+        console.print(f"{title or 'result'}: none")
+        return 0
     table = pa.Table.from_pylist(records) if records else pa.table({})
     return write_result(pa.RecordBatchReader.from_batches(table.schema, table.to_batches()),
                         fmt, output, console, title)
@@ -98,10 +101,11 @@ def _write_csv(batches: pa.RecordBatchReader, sink: Path | IO[bytes]) -> int:
 
 def _print_table(batches: pa.RecordBatchReader, console: Console, title: str | None) -> int:
     table = Table(title=title, show_lines=False, header_style="bold")
-    for field in batches.schema:
-        justify = "right" if pa.types.is_integer(field.type) or pa.types.is_floating(
-            field.type) else "left"
-        table.add_column(field.name, justify=justify, overflow="fold")
+    for index, field in enumerate(batches.schema):
+        numeric = (pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
+                   or pa.types.is_decimal(field.type))
+        table.add_column(field.name, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=index == 0, min_width=len(field.name))
     count = 0
     for batch in batches:
         for row in batch.to_pylist():
