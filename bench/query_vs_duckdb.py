@@ -45,7 +45,7 @@ def build_node(rows: int) -> NodeStore:
                 pa.array(np.full(size, f"synthetic-{start // BATCH_ROWS}")),
             ], schema=SCHEMA)
 
-    store.commit("waveforms", SCHEMA, pa.RecordBatchReader.from_batches(SCHEMA, batches()), [])
+    store.commit("waveforms", pa.RecordBatchReader.from_batches(SCHEMA, batches()), [])
     return store
 
 

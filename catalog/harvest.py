@@ -200,13 +200,15 @@ def _commit_phase(store: NodeStore, adapter: Adapter, parsed: list[ParseOutcome]
     for name, spec in adapter.datasets.items():
         spills = [outcome.spills[name] for outcome in parsed if name in outcome.spills]
         if spills or had_rows.get(name):
-            work.append((name, stored_schema(spec), spills))
+            rows = sum(outcome.rows.get(name, 0) for outcome in parsed)
+            row_bytes = sum(os.path.getsize(spill) for spill in spills) / max(rows, 1)
+            work.append((name, _spill_reader(stored_schema(spec), spills), row_bytes))
     progress("committing", 0, len(work))
     versions: dict[str, int] = {}
     with ThreadPoolExecutor(max_workers=max(1, len(work))) as pool:
         futures = {
-            pool.submit(store.commit, name, schema, _spill_reader(schema, spills), replaced): name
-            for name, schema, spills in work
+            pool.submit(store.commit, name, reader, replaced, row_bytes): name
+            for name, reader, row_bytes in work
         }
         for done, future in enumerate(as_completed(futures), start=1):
             versions[futures[future]] = future.result()

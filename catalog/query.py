@@ -16,14 +16,10 @@ import pyarrow as pa
 
 from catalog.errors import QueryError, UnknownDatasetError
 from catalog.store import TABLES_DIR, NodeStore
+from catalog.store import quote_identifier as quote
 
 TIME_TRAVEL_WORDS = ("VERSION", "TIMESTAMP")
 RESULT_BATCH_ROWS = 65_536
-
-
-def quote(identifier: str) -> str:
-    """Quote an SQL identifier for DuckDB."""
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 class QueryEngine:

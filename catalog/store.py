@@ -19,15 +19,19 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from deltalake import DeltaTable, WriterProperties, write_deltalake
+from deltalake import DeltaTable
+from deltalake import Schema as DeltaSchema
 from deltalake.exceptions import TableNotFoundError
+from deltalake.transaction import create_table_with_add_actions
 from pydantic import ValidationError
 
 from catalog.bookkeeping import Bookkeeping
 from catalog.config import CONFIG_FILE, NodeConfig
+from catalog.delta_files import files_holding, remove_action, rewrite_without, write_data_files
 from catalog.errors import (
     HarvestLockedError,
     NodeExistsError,
@@ -41,13 +45,9 @@ TABLES_DIR = "tables"
 STAGING_DIR = "staging"
 LOCK_FILE = ".write.lock"
 TABLE_CONFIGURATION = {"delta.enableChangeDataFeed": "true"}
-LIST_COLUMN_ROW_GROUP = 2048
-"""Rows per Parquet row group for datasets with list columns (e.g. waveform samples)."""
-
-
-def sql_string(value: str) -> str:
-    """Quote ``value`` as an SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
+ROW_GROUP_BYTES = 32 * 1024 * 1024
+"""Aim of a Parquet row group's in-memory size: bounds a writer's memory and lets a loader read
+a few traces without decoding thousands (rows of waveform samples can hold millions of values)."""
 
 
 class NodeStore:
@@ -147,13 +147,18 @@ class NodeStore:
         return sorted(entries, key=lambda item: item["version"])
 
     def changes(self, dataset: str, since: int) -> pa.Table:
-        """Rows inserted or deleted after version ``since`` (``_change_type`` says which)."""
+        """Rows inserted or deleted after version ``since`` (``_change_type`` says which).
+
+        A commit that rewrites a data file lists the rows it kept as deleted and inserted
+        again; such pairs are no change and are left out.
+        """
         table = self.table(dataset)
-        if since >= table.version():
-            return pa.table(table.load_cdf(starting_version=table.version())).slice(0, 0)
         if since < 0:
             raise VersionNotFoundError(f"dataset {dataset!r}: versions start at 0, not {since}")
-        return pa.table(table.load_cdf(starting_version=since + 1))
+        if since >= table.version():
+            empty = pa.table(table.load_cdf(starting_version=table.version()))
+            return net_changes(empty.slice(0, 0))
+        return net_changes(pa.table(table.load_cdf(starting_version=since + 1)))
 
     def stats(self, dataset: str) -> dict[str, int]:
         """Version, rows, Parquet files and bytes of the latest version of ``dataset``."""
@@ -168,39 +173,32 @@ class NodeStore:
 
     # ------------------------------------------------------------------------- writing
 
-    def commit(self, dataset: str, schema: pa.Schema, batches: pa.RecordBatchReader,
-               replace_sources: list[str]) -> int:
+    def commit(self, dataset: str, batches: pa.RecordBatchReader, replace_sources: list[str],
+               row_bytes: float = 256.0) -> int:
         """Write ``batches`` as one new version of ``dataset`` and return its number.
 
         Rows of ``replace_sources`` (by ``source_file``) are removed in the same commit, so a
         changed source file's rows are replaced exactly and a re-run never duplicates rows.
+        ``row_bytes`` (the rows' average in-memory size) sizes the Parquet row groups.
         """
         path = self.table_dir(dataset)
-        has_lists = any(pa.types.is_list(field.type) or pa.types.is_large_list(field.type)
-                        for field in schema)
-        properties = WriterProperties(
-            compression="ZSTD",
-            max_row_group_size=LIST_COLUMN_ROW_GROUP if has_lists else None,
-        )
-        exists = (path / "_delta_log").is_dir()
-        predicate = None
-        if exists and replace_sources:
-            predicate = "source_file IN (" + ", ".join(map(sql_string, replace_sources)) + ")"
-        write_deltalake(
-            path,
-            batches,
-            mode="overwrite" if predicate else "append",
-            predicate=predicate,
-            writer_properties=properties,
-            configuration=None if exists else TABLE_CONFIGURATION,
-        )
+        schema = batches.schema
+        rows_per_group = max(1, min(1_000_000, int(ROW_GROUP_BYTES // max(row_bytes, 1))))
+        adds = write_data_files(path, batches, schema, rows_per_group)
+        if not (path / "_delta_log").is_dir():
+            create_table_with_add_actions(str(path), DeltaSchema.from_arrow(schema), adds,
+                                          mode="error", configuration=TABLE_CONFIGURATION)
+            return 0
+        table = DeltaTable(path)
+        removes = []
+        if replace_sources:
+            current = pa.table(table.get_add_actions(flatten=True)).to_pylist()
+            for add in files_holding(path, current, set(replace_sources)):
+                removes.append(remove_action(add))
+                adds += rewrite_without(path, add, set(replace_sources), schema, rows_per_group)
+        if adds or removes:
+            table.create_write_transaction([*adds, *removes], mode="append", schema=schema)
         return DeltaTable(path).version()
-
-    def delete_sources(self, dataset: str, sources: list[str]) -> int:
-        """Remove every row of ``sources`` from ``dataset`` in one commit; return the version."""
-        table = self.table(dataset)
-        table.delete("source_file IN (" + ", ".join(map(sql_string, sources)) + ")")
-        return table.version()
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -245,6 +243,30 @@ class NodeStore:
                     data_file.unlink()
                     removed.append(data_file)
         return removed
+
+
+def net_changes(feed: pa.Table) -> pa.Table:
+    """Drop rows a commit both deleted and inserted unchanged from a Delta change feed."""
+    data = [quote_identifier(name) for name in feed.column_names if not name.startswith("_")]
+    keys = ", ".join([*data, "_commit_version", "_commit_timestamp"])
+    kind = "_change_type"
+
+    def net(added: str, removed: str) -> str:
+        return (f"SELECT {keys}, '{added}' AS {kind} FROM (SELECT {keys} FROM feed WHERE {kind} = "
+                f"'{added}' EXCEPT ALL SELECT {keys} FROM feed WHERE {kind} = '{removed}')")
+
+    with duckdb.connect() as connection:
+        connection.register("feed", feed)
+        return connection.sql(
+            f"SELECT {', '.join(data)}, {kind}, _commit_version, _commit_timestamp FROM "
+            f"({net('insert', 'delete')} UNION ALL {net('delete', 'insert')}) "
+            f"ORDER BY _commit_version, {kind}"
+        ).to_arrow_table()
+
+
+def quote_identifier(identifier: str) -> str:
+    """Quote an SQL identifier for DuckDB."""
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def _paths_named_by_log(log_dir: Path) -> set[str]:

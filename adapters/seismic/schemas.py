@@ -53,10 +53,13 @@ WAVEFORMS = DatasetSpec(
         "calib": "Factor applied to the raw counts to obtain the stored samples.",
         "pga_gal": "Peak ground acceleration in gal: max |x - mean(x)| after scaling.",
         "header_max_acc_gal": "Maximum acceleration as written in a K-NET header (gal).",
-        "sensor_position": "KiK-net: 'borehole' (components 1-3) or 'surface' (4-6).",
-        "station_latitude": "Station latitude from the file header (degrees).",
-        "station_longitude": "Station longitude from the file header (degrees).",
-        "station_elevation_m": "Station height from the file header (m).",
+        "sensor_position": (
+            "'borehole' (KiK-net components 1-3, files .EW1/.NS1/.UD1) or 'surface' "
+            "(KiK-net 4-6, .EW2/.NS2/.UD2, and all K-NET); null when the file does not tell."
+        ),
+        "station_latitude": "Station latitude from the file header or channel table (degrees).",
+        "station_longitude": "Station longitude from the file header or channel table (degrees).",
+        "station_elevation_m": "Station height from the file header or channel table (m).",
         "event_origin_time": "Origin time of the event the file header names, UTC.",
         "event_latitude": "Event latitude from the file header (degrees).",
         "event_longitude": "Event longitude from the file header (degrees).",
