@@ -31,7 +31,6 @@ from pydantic import ValidationError
 
 from catalog.bookkeeping import Bookkeeping
 from catalog.config import CONFIG_FILE, NodeConfig
-from catalog.delta_files import files_holding, remove_action, rewrite_without, write_data_files
 from catalog.errors import (
     HarvestLockedError,
     NodeExistsError,
@@ -181,6 +180,13 @@ class NodeStore:
         changed source file's rows are replaced exactly and a re-run never duplicates rows.
         ``row_bytes`` (the rows' average in-memory size) sizes the Parquet row groups.
         """
+        from catalog.delta_files import (  # writers only: keeps read-only start-up lean
+            files_holding,
+            remove_action,
+            rewrite_without,
+            write_data_files,
+        )
+
         path = self.table_dir(dataset)
         schema = batches.schema
         rows_per_group = max(1, min(1_000_000, int(ROW_GROUP_BYTES // max(row_bytes, 1))))

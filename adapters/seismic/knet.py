@@ -50,6 +50,9 @@ JST = timezone(timedelta(hours=9), "JST")
 
 _TIME_LINES = frozenset({0, 9, 15})
 _MEMO_LINE = HEADER_LINES - 1
+VALUE_COLUMN = 18
+"""NIED writes each header value from column 19; lines that are not aligned are split by
+whitespace instead."""
 _DURATION_LINE = 11
 _STATION = re.compile(r"(?=.*\d)[A-Za-z0-9]{1,7}")
 _FREQUENCY = re.compile(r"(\d+)Hz", re.IGNORECASE)
@@ -149,7 +152,9 @@ def header_values(lines: Sequence[str]) -> list[str]:
         parts = line.split()
         if not parts or not parts[0][0].isalpha():
             raise ParseError(f"K-NET header line has no label: {line!r}", location=_where(index))
-        if index == _MEMO_LINE:
+        if len(line.rstrip("\r\n")) <= VALUE_COLUMN or line[VALUE_COLUMN - 1] == " ":
+            values.append(line[VALUE_COLUMN:].strip())  # NIED's layout: values at column 19
+        elif index == _MEMO_LINE:
             values.append(" ".join(parts[1:]))
         else:
             tokens = 2 if index in _TIME_LINES else 1

@@ -12,6 +12,7 @@ from adapters.base import ParseError, SourceContext
 from adapters.seismic.detect import KNET, MSEED, SAC, WIN, WIN32
 from adapters.seismic.knet import read_knet, waveform_columns
 from adapters.seismic.mseed import check_complete
+from adapters.seismic.win import check_win_complete
 from adapters.seismic.records import reading
 from adapters.seismic.waveforms import ScaledTrace
 from adapters.seismic.win32 import JST_OFFSET_S, read_channel_table, read_win32
@@ -46,6 +47,8 @@ def _obspy_traces(path: Path, fmt: str) -> Iterator[ScaledTrace]:
     Traces of text (miniSEED log channels) are left out: they hold no samples. WIN times are
     JST, like WIN32's: they are moved to UTC.
     """
+    if fmt == WIN:
+        check_win_complete(path)
     with reading(f"{fmt} (obspy.read)"):
         traces = obspy.read(str(path), format=fmt).traces
     if fmt == MSEED:
