@@ -12,7 +12,6 @@ import shutil
 import time
 
 import duckdb
-
 import numpy as np
 import pyarrow as pa
 

@@ -12,9 +12,9 @@ from adapters.base import ParseError, SourceContext
 from adapters.seismic.detect import KNET, MSEED, SAC, WIN, WIN32
 from adapters.seismic.knet import read_knet, waveform_columns
 from adapters.seismic.mseed import check_complete
-from adapters.seismic.win import check_win_complete
 from adapters.seismic.records import reading
 from adapters.seismic.waveforms import ScaledTrace
+from adapters.seismic.win import check_win_complete
 from adapters.seismic.win32 import JST_OFFSET_S, read_channel_table, read_win32
 
 SAC_UNITS = {6: "nm", 7: "nm/s", 8: "nm/s/s", 50: "V"}
