@@ -82,6 +82,7 @@ class KnownFile:
     url: str
     size: int
     sha256: str
+    adapter_version: str
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,12 @@ class Bookkeeping:
         return [dict(row) for row in self._connection.execute(sql, tuple(parameters))]
 
     def known_files(self, adapter: str) -> dict[str, KnownFile]:
-        """Every source file harvested by ``adapter``, by URL."""
+        """Every source file harvested by ``adapter``, by URL, with the adapter version."""
         return {
-            row["url"]: KnownFile(row["url"], row["size"], row["sha256"])
+            row["url"]: KnownFile(row["url"], row["size"], row["sha256"], row["adapter_version"])
             for row in self.rows(
-                "SELECT url, size, sha256 FROM source_files WHERE adapter = ?", (adapter,)
+                "SELECT f.url, f.size, f.sha256, r.adapter_version FROM source_files f "
+                "JOIN harvest_runs r ON r.id = f.run_id WHERE f.adapter = ?", (adapter,)
             )
         }
 

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from adapters.base import Adapter
 from adapters.registry import UnknownAdapterError, import_path, load_adapter
-from catalog.bookkeeping import FailedFile, HarvestedFile, RunSummary
+from catalog.bookkeeping import FailedFile, HarvestedFile, KnownFile, RunSummary
 from catalog.errors import UsageError
 from catalog.parse_worker import (
     ParseOutcome,
@@ -103,7 +103,8 @@ def _run(store: NodeStore, adapter: Adapter, source: Source, entries: list[Sourc
          ) -> HarvestReport:
     summary = RunSummary(files_seen=len(entries))
     known = store.bookkeeping.known_files(adapter.name)
-    candidates, failed = _hash_phase(source, entries, known, scratch, workers, summary, progress)
+    candidates, failed = _hash_phase(source, entries, known, adapter.version, scratch, workers,
+                                     summary, progress)
     outcomes = list(_parse_phase(import_path(adapter), candidates, scratch, workers, progress))
     parsed = [outcome for outcome in outcomes if outcome.ok]
     failed += [FailedFile(o.url, o.error_type or "Error", o.message or "") for o in outcomes
@@ -130,10 +131,11 @@ def _run(store: NodeStore, adapter: Adapter, source: Source, entries: list[Sourc
     return HarvestReport(run_id, source.url, summary, versions, failed)
 
 
-def _hash_phase(source: Source, entries: list[SourceEntry], known: dict, scratch: Path,
-                workers: int, summary: RunSummary, progress: Progress
-                ) -> tuple[list[_Candidate], list[FailedFile]]:
-    """Hash every file; keep the new and changed ones as candidates for parsing."""
+def _hash_phase(source: Source, entries: list[SourceEntry], known: dict[str, KnownFile],
+                adapter_version: str, scratch: Path, workers: int, summary: RunSummary,
+                progress: Progress) -> tuple[list[_Candidate], list[FailedFile]]:
+    """Hash every file; keep the new and changed ones as candidates for parsing (a file an
+    older adapter version parsed counts as changed: the new version may read it better)."""
     candidates: list[_Candidate] = []
     failed: list[FailedFile] = []
     with ThreadPoolExecutor(max_workers=max(2, workers)) as pool:
@@ -150,7 +152,8 @@ def _hash_phase(source: Source, entries: list[SourceEntry], known: dict, scratch
             finally:
                 progress("checking", done, len(entries))
             previous = known.get(entry.url)
-            if previous and (previous.size, previous.sha256) == (entry.size, sha256):
+            current = (entry.size, sha256, adapter_version)
+            if previous and (previous.size, previous.sha256, previous.adapter_version) == current:
                 summary.files_unchanged += 1
             else:
                 candidates.append(_Candidate(entry, sha256, local, is_new=previous is None))

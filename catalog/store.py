@@ -22,6 +22,7 @@ from urllib.parse import unquote
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 from deltalake import DeltaTable
 from deltalake import Schema as DeltaSchema
@@ -129,6 +130,16 @@ class NodeStore:
         table = self.table(dataset, version, as_of)
         schema = pa.schema(table.schema().to_arrow())
         return table.version(), table.file_uris(), schema
+
+    def arrow_dataset(self, dataset: str, version: int | None = None,
+                      as_of: datetime | None = None) -> pads.Dataset:
+        """One whole version of ``dataset`` as a pyarrow Dataset, for ML loaders.
+
+        The files of a version never change, so a training run that records the version number
+        reads exactly the same rows later: ``store.arrow_dataset("waveforms", version=3)``.
+        """
+        _, files, schema = self.version_files(dataset, version, as_of)
+        return pads.dataset(files, schema=schema, format="parquet")
 
     def history(self, dataset: str) -> list[dict]:
         """Every version of ``dataset``: number, time, operation and row counts."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import fsspec
 import pytest
-from toy_adapter import write_toy
+from toy_adapter import ToyAdapterV2, write_toy
 
 from catalog.errors import SourceNotFoundError
 from catalog.harvest import harvest
@@ -146,3 +146,10 @@ def test_leftovers_of_a_killed_write_are_removed(node, toy, toy_source):
     assert not orphan.exists() and not stale.exists()
     assert len(readings(node)) == 6
     assert all(Path(f).exists() for v in (0, 1) for f in node.version_files("readings", v)[1])
+
+
+def test_new_adapter_version_reparses_unchanged_files(node, toy, toy_source):
+    harvest(node, toy, str(toy_source), workers=1)
+    report = harvest(node, ToyAdapterV2(), str(toy_source), workers=1)
+    assert (report.summary.files_changed, report.summary.files_unchanged) == (3, 0)
+    assert len(readings(node)) == 5

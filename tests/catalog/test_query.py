@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
+import pyarrow.compute as pc
 import pytest
 from toy_adapter import write_toy
 
@@ -89,3 +90,12 @@ def test_sandbox_refuses_escapes(two_versions, sql):
 def test_empty_node_says_so(node):
     with pytest.raises(QueryError, match="none yet"):
         QueryEngine(node).arrow("SELECT * FROM lab.readings")
+
+
+def test_ml_loader_reads_a_cited_version_column_by_column(two_versions):
+    node, _ = two_versions
+    cited = node.arrow_dataset("readings", version=0)
+    assert cited.count_rows() == 5
+    values = cited.to_table(columns=["value"], filter=pc.field("station") == "BBB")
+    assert sorted(values["value"].to_pylist()) == [3.0, 4.0]
+    assert node.arrow_dataset("readings").count_rows() == 6

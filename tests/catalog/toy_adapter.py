@@ -51,6 +51,12 @@ class ToyAdapter(Adapter):
         yield "summary", pa.RecordBatch.from_pylist([{"count": len(rows)}], schema=SUMMARY.schema)
 
 
+class ToyAdapterV2(ToyAdapter):
+    """The toy adapter, one version later."""
+
+    version = "2.0"
+
+
 def write_toy(path, rows: list[tuple[str, float]], extra: str = "") -> None:
     """Write a toy file with ``rows`` (and an optional raw extra line)."""
     lines = ["#toy"] + [f"{station},{value}" for station, value in rows]
