@@ -73,10 +73,11 @@ def run_demo(base: Path, console: Console, progress: Progress) -> NodeStore:
     write_records(dataset_rows(store), OutputFormat.table, None, console,
                   title="[bold]4.[/bold] datasets on the node")
     engine = QueryEngine(store)
-    for title, sql in EXAMPLE_QUERIES:
-        console.print(f"\n[bold]5.[/bold] {title}\n[cyan]fedcat query \"{sql}\" --node {node_dir}"
+    for step, (title, sql) in enumerate(EXAMPLE_QUERIES, start=5):
+        console.print(f"\n[bold]{step}.[/bold] {title}\n[cyan]fedcat query \"{sql}\" --node {node_dir}"
                       "[/cyan]", highlight=False)
         write_result(engine.execute(sql), OutputFormat.table, None, console)
-    console.print(f"\nTry: [cyan]export FEDCAT_NODE={node_dir}; fedcat datasets; fedcat errors; "
-                  "fedcat versions waveforms[/cyan]", highlight=False)
+    console.print(f"\nTry: [cyan]source .venv/bin/activate; export FEDCAT_NODE={node_dir}; "
+                  "fedcat datasets; fedcat errors; fedcat versions waveforms[/cyan]",
+                  highlight=False)
     return store
