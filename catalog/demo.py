@@ -74,8 +74,8 @@ def run_demo(base: Path, console: Console, progress: Progress) -> NodeStore:
                   title="[bold]4.[/bold] datasets on the node")
     engine = QueryEngine(store)
     for step, (title, sql) in enumerate(EXAMPLE_QUERIES, start=5):
-        console.print(f"\n[bold]{step}.[/bold] {title}\n[cyan]fedcat query \"{sql}\" --node {node_dir}"
-                      "[/cyan]", highlight=False)
+        console.print(f"\n[bold]{step}.[/bold] {title}\n"
+                      f"[cyan]fedcat query \"{sql}\" --node {node_dir}[/cyan]", highlight=False)
         write_result(engine.execute(sql), OutputFormat.table, None, console)
     console.print(f"\nTry: [cyan]source .venv/bin/activate; export FEDCAT_NODE={node_dir}; "
                   "fedcat datasets; fedcat errors; fedcat versions waveforms[/cyan]",
