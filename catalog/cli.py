@@ -77,6 +77,14 @@ def harvest(
     )
     for dataset, version in sorted(report.versions.items()):
         console.print(f"  {store.name}.{dataset} → version {version}")
+    for outcome in report.validation:
+        failures = (f" ({outcome.critical_failed} critical, {outcome.warnings_failed} warning "
+                    "expectations failed)" if outcome.critical_failed or outcome.warnings_failed
+                    else "")
+        console.print(f"  {store.name}.{outcome.dataset} v{outcome.version}: "
+                      f"{outcome.status}{failures}")
+        for problem in outcome.problems:
+            errors.print(f"[yellow]suite problem[/yellow] {problem}", highlight=False)
     for failure in report.failed:
         errors.print(f"[red]failed[/red] {failure.url}: {failure.error_type}: {failure.message}",
                      highlight=False)
@@ -174,6 +182,16 @@ def demo(
 
     with _progress_bars() as progress:
         run_demo(path, console, progress)
+
+
+from catalog.metadata.cli import metadata_app, search, sparql  # noqa: E402
+from catalog.review_cli import review_app, validate  # noqa: E402
+
+app.add_typer(metadata_app)
+app.add_typer(review_app, name="review")
+app.command()(search)
+app.command()(sparql)
+app.command()(validate)
 
 
 @contextmanager

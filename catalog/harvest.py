@@ -50,6 +50,7 @@ class HarvestReport:
     summary: RunSummary
     versions: dict[str, int] = field(default_factory=dict)
     failed: list[FailedFile] = field(default_factory=list)
+    validation: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,19 @@ def harvest(store: NodeStore, adapter: str | Adapter, url: str, *, workers: int 
             raise
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+    if report.versions:
+        _after_commit(store, report)
     return report
+
+
+def _after_commit(store: NodeStore, report: HarvestReport) -> None:
+    """Grade the new versions (status per version) and bring their metadata up to date."""
+    from catalog.metadata import refresh_metadata
+    from catalog.review import validate_datasets
+
+    touched = sorted(report.versions)
+    report.validation = validate_datasets(store, touched)
+    refresh_metadata(store, touched)
 
 
 def _silent(stage: str, done: int, total: int) -> None:
@@ -244,6 +257,6 @@ def _dataset_records(store: NodeStore, adapter: Adapter, versions: dict[str, int
             "adapter": adapter.name,
             "access": (settings and settings.access) or spec.access,
             "description": (settings and settings.description) or spec.description,
-            "status": "published",
+            "status": "unvalidated",
         })
     return records

@@ -5,30 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import obspy
 import pytest
+from seismic_support import context
 
-from adapters.base import HEAD_BYTES, SourceContext
+from adapters.base import HEAD_BYTES
 from adapters.seismic import SeismicAdapter
-
-OBSPY_IO = Path(obspy.__file__).parent / "io"
-
-
-def obspy_file(relative: str) -> Path:
-    """A test data file shipped with ObsPy, e.g. ``nied/tests/data/test.knet``."""
-    path = OBSPY_IO / relative
-    assert path.is_file(), path
-    return path
-
-
-def context(path: Path, fmt: str, url: str | None = None) -> SourceContext:
-    """A SourceContext for a local file whose siblings are the files next to it."""
-
-    def sibling(name: str) -> Path | None:
-        candidate = path.parent / name
-        return candidate if candidate.exists() else None
-
-    return SourceContext(path=path, url=url or str(path), fmt=fmt, sibling=sibling)
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import obspy
 import pytest
-from conftest import context, obspy_file
 from obspy import Stream, Trace, UTCDateTime
+from seismic_support import context, obspy_file
 from win32_writer import win_to_win32
 
 from adapters.base import ParseError

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import obspy
 import pytest
-from conftest import context, obspy_file
 from obspy.io.nied.knet import KNETException
+from seismic_support import context, obspy_file
 
 from adapters.base import ParseError
 from adapters.seismic import SeismicAdapter

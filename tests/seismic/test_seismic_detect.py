@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import obspy_file
+from seismic_support import obspy_file
 from win32_writer import win_to_win32
 
 from adapters.base import HEAD_BYTES
