@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 from deltalake import DeltaTable
 from deltalake import Schema as DeltaSchema
@@ -40,6 +40,9 @@ from catalog.errors import (
     UsageError,
     VersionNotFoundError,
 )
+
+if TYPE_CHECKING:
+    import pyarrow.dataset as pads
 
 TABLES_DIR = "tables"
 STAGING_DIR = "staging"
@@ -138,6 +141,8 @@ class NodeStore:
         The files of a version never change, so a training run that records the version number
         reads exactly the same rows later: ``store.arrow_dataset("waveforms", version=3)``.
         """
+        import pyarrow.dataset as pads  # imports pandas: only for the callers that want it
+
         _, files, schema = self.version_files(dataset, version, as_of)
         return pads.dataset(files, schema=schema, format="parquet")
 
