@@ -33,6 +33,12 @@ class DatasetSpec:
     access: AccessLevel = "public"
     description: str = ""
     column_descriptions: Mapping[str, str] = field(default_factory=dict)
+    title: str = ""
+    keywords: tuple[str, ...] = ()
+    license: str = ""
+    """Licence IRI, when the source family has one licence (e.g. KEGG); else the node says."""
+    column_units: Mapping[str, str] = field(default_factory=dict)
+    """Unit symbol or QUDT IRI per column (``"gal"``, ``"Hz"``, ``"km"``...)."""
 
     def __post_init__(self) -> None:
         if self.access not in ACCESS_LEVELS:

@@ -20,7 +20,10 @@ class DatasetSettings(BaseModel):
     """Per-dataset settings a node operator may override."""
 
     access: AccessLevel | None = None
+    title: str | None = None
     description: str | None = None
+    keywords: list[str] | None = None
+    license: str | None = None
 
 
 class NodeConfig(BaseModel):
@@ -28,6 +31,8 @@ class NodeConfig(BaseModel):
 
     name: str
     institution: str = ""
+    license: str | None = None
+    """Licence IRI of the node's data where an adapter declares none."""
     created: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     datasets: dict[str, DatasetSettings] = Field(default_factory=dict)
 

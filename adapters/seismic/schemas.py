@@ -8,8 +8,16 @@ from adapters.base import DatasetSpec
 
 UTC_TIME = pa.timestamp("us", tz="UTC")
 
+SEISMIC_KEYWORDS = ("seismic", "seismology", "earthquake", "strong motion", "waveform")
+
 WAVEFORMS = DatasetSpec(
     name="waveforms",
+    title="Seismic traces",
+    keywords=SEISMIC_KEYWORDS,
+    column_units={"sampling_rate": "Hz", "pga_gal": "gal", "header_max_acc_gal": "gal",
+                  "station_latitude": "deg", "station_longitude": "deg",
+                  "station_elevation_m": "m", "event_latitude": "deg",
+                  "event_longitude": "deg", "event_depth_km": "km"},
     description="One row per seismic trace: identity, timing, units and peak values.",
     schema=pa.schema(
         [
@@ -70,6 +78,8 @@ WAVEFORMS = DatasetSpec(
 
 WAVEFORM_SAMPLES = DatasetSpec(
     name="waveform_samples",
+    title="Seismic trace samples",
+    keywords=(*SEISMIC_KEYWORDS, "time series"),
     description="The samples of each trace as float32 lists, keyed by source_file and trace_index.",
     schema=pa.schema(
         [
@@ -85,6 +95,11 @@ WAVEFORM_SAMPLES = DatasetSpec(
 
 STATIONS = DatasetSpec(
     name="stations",
+    title="Seismic stations and channels",
+    keywords=("seismic", "seismology", "station", "FDSN", "instrument response"),
+    column_units={"latitude": "deg", "longitude": "deg", "elevation_m": "m", "depth_m": "m",
+                  "azimuth": "deg", "dip": "deg", "sampling_rate": "Hz",
+                  "sensitivity_frequency": "Hz"},
     description="Station channels with coordinates and a summary of their response.",
     schema=pa.schema(
         [
@@ -113,6 +128,9 @@ STATIONS = DatasetSpec(
 
 EVENTS = DatasetSpec(
     name="events",
+    title="Earthquake catalogue",
+    keywords=("seismic", "seismology", "earthquake", "hypocentre", "magnitude", "catalogue"),
+    column_units={"latitude": "deg", "longitude": "deg", "depth_km": "km"},
     description="Earthquake hypocentres and magnitudes from catalogues (QuakeML, JMA, F-net).",
     schema=pa.schema(
         [

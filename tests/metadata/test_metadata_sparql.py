@@ -12,7 +12,7 @@ from catalog.metadata.sparql import run_sparql
 
 def test_select_by_keyword(seismic_node):
     result = run_sparql(seismic_node,
-                        "SELECT ?d WHERE { ?d a dcat:Dataset ; dcat:keyword 'events' }")
+                        "SELECT ?d WHERE { ?d a dcat:Dataset ; dcat:keyword 'hypocentre' }")
     assert result.kind == "select"
     assert result.records == [{"d": str(node_iris(seismic_node).dataset("events"))}]
 
@@ -34,7 +34,8 @@ def test_ask_and_construct(seismic_node):
                                       " dct:title ?t }")
     assert result.kind == "construct"
     assert {row["object"] for row in result.records} == {
-        "Waveforms", "Waveform samples", "Stations", "Events"}
+        "Seismic traces", "Seismic trace samples", "Seismic stations and channels",
+        "Earthquake catalogue"}
 
 
 @pytest.mark.parametrize("update", [
