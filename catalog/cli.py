@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from catalog.cli_options import FormatOption, NodeOption, OutputOption, console, errors
 from catalog.errors import FedcatError
+from catalog.metadata.cli import metadata_app, search, sparql
 from catalog.output import OutputFormat, write_records, write_result
+from catalog.review_cli import review_app, validate
 
 app = typer.Typer(
     name="fedcat",
@@ -22,15 +24,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
-
-NodeOption = Annotated[Path, typer.Option(
-    "--node", "-n", envvar="FEDCAT_NODE", help="Node directory (or set FEDCAT_NODE).")]
-FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", help="table for people; csv, json (one array) or parquet for scripts.")]
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write to this file instead of the terminal.")]
 
 
 @app.command()
@@ -183,9 +176,6 @@ def demo(
     with _progress_bars() as progress:
         run_demo(path, console, progress)
 
-
-from catalog.metadata.cli import metadata_app, search, sparql  # noqa: E402
-from catalog.review_cli import review_app, validate  # noqa: E402
 
 app.add_typer(metadata_app)
 app.add_typer(review_app, name="review")

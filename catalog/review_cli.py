@@ -10,19 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from catalog.cli_options import FormatOption, NodeOption, OutputOption, console, errors
 from catalog.output import OutputFormat, write_records
 
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
-
-NodeOption = Annotated[Path, typer.Option(
-    "--node", "-n", envvar="FEDCAT_NODE", help="Node directory (or set FEDCAT_NODE).")]
-FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", help="table for people; csv, json (one array) or parquet for scripts.")]
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write to this file instead of the terminal.")]
 DatasetArgument = Annotated[str, typer.Argument(help="Dataset name.")]
 ReasonOption = Annotated[str, typer.Option(help="Why: recorded with who and when.")]
 ByOption = Annotated[str | None, typer.Option(help="Who decides (default: your user name).")]

@@ -12,26 +12,16 @@ import json
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from catalog.cli_options import FormatOption, NodeOption, OutputOption, console, errors
 from catalog.output import OutputFormat, write_records
 
 metadata_app = typer.Typer(
     name="metadata", no_args_is_help=True,
     help="The node's AI-Ready metadata: DCAT/PROV graph, Croissant, SHACL checks.")
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
-
-NodeOption = Annotated[Path, typer.Option(
-    "--node", "-n", envvar="FEDCAT_NODE", help="Node directory (or set FEDCAT_NODE).")]
-FormatOption = Annotated[OutputFormat, typer.Option(
-    "--format", "-f", help="table for people; csv, json (one array) or parquet for scripts.")]
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write to this file instead of the terminal.")]
 DatasetArgument = Annotated[str | None, typer.Argument(help="Dataset name (default: all).")]
 
 
