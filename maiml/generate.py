@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 import numpy as np
@@ -84,6 +85,15 @@ class _Ids:
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.random.getrandbits(128), version=4))
+
+
+TemplateT = TypeVar("TemplateT", MaterialTemplate, ConditionTemplate, ResultTemplate)
+
+
+def _template(kind: type[TemplateT], name: str, ids: _Ids, **fields: object) -> TemplateT:
+    """Template ``tpl_<name>`` with a fresh uuid, placed on the Petri-net place ``p_<name>``."""
+    return kind(id=f"tpl_{name}", uuid=ids.uuid(), **fields,
+                place_refs=[PlaceRef(id=f"tpl_{name}_p", ref=f"p_{name}")])
 
 
 def prop(
@@ -257,21 +267,16 @@ def _xrd_protocol(ids: _Ids) -> Protocol:
             )
         ],
         material_templates=[
-            MaterialTemplate(
-                id="tpl_sample",
-                uuid=ids.uuid(),
+            _template(MaterialTemplate, "sample", ids,
                 properties=[
                     prop("sampleName", "stringType"),
                     prop("composition", "stringType"),
                     prop("mass", "doubleType", units="mg"),
                 ],
-                place_refs=[PlaceRef(id="tpl_sample_p", ref="p_sample")],
             )
         ],
         condition_templates=[
-            ConditionTemplate(
-                id="tpl_settings",
-                uuid=ids.uuid(),
+            _template(ConditionTemplate, "settings", ids,
                 properties=[
                     prop("radiation", "stringType"),
                     prop("wavelength", "doubleType", units="Å"),
@@ -281,13 +286,10 @@ def _xrd_protocol(ids: _Ids) -> Protocol:
                     prop("stepWidth", "doubleType", units="deg"),
                     prop("temperature", "doubleType", units="degC"),
                 ],
-                place_refs=[PlaceRef(id="tpl_settings_p", ref="p_settings")],
             )
         ],
         result_templates=[
-            ResultTemplate(
-                id="tpl_pattern",
-                uuid=ids.uuid(),
+            _template(ResultTemplate, "pattern", ids,
                 contents=[
                     series(
                         "twoTheta",
@@ -306,7 +308,6 @@ def _xrd_protocol(ids: _Ids) -> Protocol:
                         ident="tpl_intensity",
                     ),
                 ],
-                place_refs=[PlaceRef(id="tpl_pattern_p", ref="p_pattern")],
             )
         ],
     )
@@ -602,23 +603,15 @@ def _electrolyte_protocol(ids: _Ids) -> Protocol:
             ),
         ],
         material_templates=[
-            MaterialTemplate(
-                id="tpl_solvent",
-                uuid=ids.uuid(),
+            _template(MaterialTemplate, "solvent", ids,
                 properties=chemical,
-                place_refs=[PlaceRef(id="tpl_solvent_p", ref="p_solvent")],
             ),
-            MaterialTemplate(
-                id="tpl_salt",
-                uuid=ids.uuid(),
+            _template(MaterialTemplate, "salt", ids,
                 properties=chemical,
-                place_refs=[PlaceRef(id="tpl_salt_p", ref="p_salt")],
             ),
         ],
         condition_templates=[
-            ConditionTemplate(
-                id="tpl_mixing",
-                uuid=ids.uuid(),
+            _template(ConditionTemplate, "mixing", ids,
                 properties=[
                     prop("atmosphere", "stringType"),
                     prop("dewPoint", "doubleType", units="degC"),
@@ -626,32 +619,23 @@ def _electrolyte_protocol(ids: _Ids) -> Protocol:
                     prop("stirringSpeed", "intType", units="rpm"),
                     prop("duration", "doubleType", units="min"),
                 ],
-                place_refs=[PlaceRef(id="tpl_mixing_p", ref="p_mixing")],
             ),
-            ConditionTemplate(
-                id="tpl_cell",
-                uuid=ids.uuid(),
+            _template(ConditionTemplate, "cell", ids,
                 properties=[
                     prop("cellConstant", "doubleType", units="1/cm"),
                     prop("frequency", "doubleType", units="kHz"),
                 ],
-                place_refs=[PlaceRef(id="tpl_cell_p", ref="p_cell")],
             ),
         ],
         result_templates=[
-            ResultTemplate(
-                id="tpl_electrolyte",
-                uuid=ids.uuid(),
+            _template(ResultTemplate, "electrolyte", ids,
                 properties=[
                     prop("concentration", "doubleType", units="mol/L"),
                     prop("totalMass", "doubleType", units="g"),
                     prop("waterContent", "doubleType", units="ppm"),
                 ],
-                place_refs=[PlaceRef(id="tpl_electrolyte_p", ref="p_electrolyte")],
             ),
-            ResultTemplate(
-                id="tpl_conductivity",
-                uuid=ids.uuid(),
+            _template(ResultTemplate, "conductivity", ids,
                 properties=[prop("conductivityAt25C", "doubleType", units="mS/cm")],
                 contents=[
                     series(
@@ -671,7 +655,6 @@ def _electrolyte_protocol(ids: _Ids) -> Protocol:
                         ident="tpl_cond_sigma",
                     ),
                 ],
-                place_refs=[PlaceRef(id="tpl_conductivity_p", ref="p_conductivity")],
             ),
         ],
     )
